@@ -1,0 +1,65 @@
+"""Run the rules over a loaded project: selection, suppressions, findings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from pearlnet.findings import Finding
+from pearlnet.loader.project import LoadedProject
+from pearlnet.rules import RULES
+from pearlnet.rules.base import Context, Rule
+
+
+@dataclass
+class Selection:
+    select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+
+    def wants(self, rule_id: str) -> bool:
+        if self.select and not any(rule_id.startswith(p) for p in self.select):
+            return False
+        return not any(rule_id.startswith(p) for p in self.ignore)
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding]
+    suppressed: list[Finding]
+    rules_run: list[Rule]
+    rules_skipped_for_policy: list[Rule] = field(default_factory=list)
+
+
+def run_checks(loaded: LoadedProject, selection: Selection | None = None) -> CheckResult:
+    selection = selection or Selection()
+    context = Context(loaded.project, loaded.sources, loaded.policy, loaded.undeclared)
+    findings: list[Finding] = []
+    suppressed: list[Finding] = []
+    run: list[Rule] = []
+    skipped: list[Rule] = []
+    for rule in RULES.values():
+        if not selection.wants(rule.id):
+            continue
+        if rule.needs_policy and loaded.policy is None:
+            skipped.append(rule)
+            continue
+        run.append(rule)
+        for problem in rule.check(context):
+            finding = Finding(
+                rule=rule.id,
+                severity=problem.severity if problem.severity is not None else rule.severity,
+                message=loaded.masker(problem.message),
+                location=problem.location,
+                service=problem.service,
+                network=problem.network,
+            )
+            suppression = loaded.sources.suppression(problem.location)
+            if suppression and rule.id in suppression.rules:
+                if suppression.reason:
+                    suppressed.append(replace(finding, suppressed=suppression.reason))
+                    continue
+                finding = replace(finding, message=finding.message +
+                                  " (suppression ignored: it gives no reason)")
+            findings.append(finding)
+    findings.sort(key=Finding.sort_key)
+    return CheckResult(findings, suppressed, run, skipped)

@@ -1,0 +1,205 @@
+"""YAML files read with positions, safely.
+
+PyYAML's node API (libyaml when present) keeps every node's line and column.
+Aliases stay shared nodes, so an anchor bomb costs nothing here: nothing in
+this module ever expands them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from pearlnet.errors import InputError
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - libyaml is in every PyYAML wheel
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
+PathKey = str | int
+Position = tuple[int, int]
+
+
+@dataclass
+class YamlDocument:
+    """One YAML file: its root node, its lines, and path lookups into it."""
+
+    path: Path
+    display: str
+    root: yaml.Node | None
+    lines: list[str]
+    _mappings: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(default_factory=dict)
+
+    def node(self, keys: Sequence[PathKey]) -> yaml.Node | None:
+        node = self.root
+        for key in keys:
+            if node is None:
+                return None
+            node = child(node, key, self._mappings)
+        return node
+
+    def key_node(self, keys: Sequence[PathKey]) -> yaml.Node | None:
+        """The node of the last key itself (where a mapping entry starts)."""
+        if not keys or not isinstance(keys[-1], str):
+            return self.node(keys)
+        parent = self.node(keys[:-1])
+        if isinstance(parent, yaml.SequenceNode):
+            return self.node(keys)
+        if not isinstance(parent, yaml.MappingNode):
+            return None
+        entry = mapping_entries(parent, self._mappings).get(keys[-1])
+        return entry[0] if entry else None
+
+    def position(self, keys: Sequence[PathKey], *, key: bool = False) -> Position | None:
+        node = self.key_node(keys) if key else self.node(keys)
+        return node_position(node) if node is not None else None
+
+    def deepest_position(self, keys: Sequence[PathKey]) -> Position | None:
+        """Position of the longest prefix of keys that exists."""
+        for end in range(len(keys), 0, -1):
+            pos = self.position(keys[:end], key=isinstance(keys[end - 1], str))
+            if pos is not None:
+                return pos
+        return None
+
+    def entries(self, keys: Sequence[PathKey]) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        node = self.node(keys)
+        if isinstance(node, yaml.MappingNode):
+            return mapping_entries(node, self._mappings)
+        return {}
+
+    def items(self, keys: Sequence[PathKey]) -> list[yaml.Node]:
+        node = self.node(keys)
+        return list(node.value) if isinstance(node, yaml.SequenceNode) else []
+
+    def line_text(self, line: int) -> str:
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+
+
+def node_position(node: yaml.Node) -> Position:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def mapping_entries(
+    node: yaml.MappingNode, cache: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] | None = None
+) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    """Keys of a mapping node, merge keys (<<) applied, own keys winning."""
+    if cache is not None and id(node) in cache:
+        return cache[id(node)]
+    own: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+    merged: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+    for key_node, value_node in node.value:
+        if key_node.tag == MERGE_TAG:
+            sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+            for source in sources:
+                if isinstance(source, yaml.MappingNode) and source is not node:
+                    for k, v in mapping_entries(source, cache).items():
+                        merged.setdefault(k, v)
+        elif isinstance(key_node, yaml.ScalarNode):
+            own[str(key_node.value)] = (key_node, value_node)
+    result = {**merged, **own}
+    if cache is not None:
+        cache[id(node)] = result
+    return result
+
+
+def child(
+    node: yaml.Node, key: PathKey, cache: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]]
+) -> yaml.Node | None:
+    if isinstance(key, int):
+        if isinstance(node, yaml.SequenceNode) and 0 <= key < len(node.value):
+            found: yaml.Node = node.value[key]
+            return found
+        return None
+    if isinstance(node, yaml.MappingNode):
+        entry = mapping_entries(node, cache).get(key)
+        return entry[1] if entry else None
+    if isinstance(node, yaml.SequenceNode):
+        # List forms of mappings: `- KEY=value`, `- name:ip`, `- network`.
+        for item in node.value:
+            if isinstance(item, yaml.ScalarNode):
+                text = str(item.value)
+                if text == key or text.startswith((key + "=", key + ":")):
+                    return item
+            elif isinstance(item, yaml.MappingNode) and key in mapping_entries(item, cache):
+                return item
+    return None
+
+
+def scalar(node: yaml.Node | None) -> str | None:
+    return str(node.value) if isinstance(node, yaml.ScalarNode) else None
+
+
+def walk_scalars(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
+    """Every scalar below node, each shared (aliased) node visited once."""
+    seen: set[int] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.ScalarNode):
+            yield current
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(reversed(current.value))
+        elif isinstance(current, yaml.MappingNode):
+            for k, v in reversed(current.value):
+                stack.extend((v, k))
+
+
+def read_text(path: Path, display: str, *, max_bytes: int = MAX_FILE_BYTES) -> str:
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise InputError("is not a regular file", file=display)
+        if size > max_bytes:
+            raise InputError(
+                f"file is too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)",
+                file=display,
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", file=display) from None
+    except PermissionError:
+        raise InputError("permission denied", file=display) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", file=display) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", file=display) from None
+    if b"\0" in data:
+        raise InputError("is a binary file, not YAML", file=display)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError("is not UTF-8 text", file=display, line=line) from None
+
+
+def parse(text: str, path: Path, display: str) -> YamlDocument:
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        reason = exc.problem or exc.context or "invalid YAML"
+        raise InputError(
+            f"invalid YAML: {reason}", file=display, line=mark.line + 1 if mark else None
+        ) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"invalid YAML: {exc}", file=display) from None
+    return YamlDocument(path=path, display=display, root=root, lines=text.splitlines())
+
+
+def load(path: Path, display: str, *, require_mapping: bool = True) -> YamlDocument:
+    doc = parse(read_text(path, display), path, display)
+    if require_mapping and doc.root is not None and not isinstance(doc.root, yaml.MappingNode):
+        line, _ = node_position(doc.root)
+        raise InputError("top level must be a mapping", file=display, line=line)
+    return doc

@@ -1,0 +1,1 @@
+"""The model: what the Compose project declares, and what Docker will make of it."""

@@ -1,0 +1,1 @@
+"""The architecture policy (pearlnet.yaml, version 1)."""

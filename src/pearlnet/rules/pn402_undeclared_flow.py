@@ -1,0 +1,53 @@
+"""PN402 — two services share a network but no flow between them is declared
+
+## What it does
+For every network, every pair of services on it must be covered by a declared
+flow in one direction or the other.
+
+## Why it matters
+Sharing a network means every port is open between the two (`expose` restricts
+nothing). A pair with no declared flow is reachability nobody asked for: the
+least-privilege gap an attacker moves through.
+
+## Example
+```yaml
+flows: [proxy -> backend:8000]
+# compose.yaml: certbot and frontend both on space-pearl-public, no flow
+```
+
+## Use instead
+Declare the flow if it is needed, split the network if it is not, or suppress
+it on the attachment line with a reason:
+`- space-pearl-public  # pearlnet: ignore PN402 certbot only talks to the internet`
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pearlnet.findings import Severity
+from pearlnet.rules.base import Context, Problem
+
+ID = "PN402"
+SEVERITY = Severity.WARNING
+NEEDS_POLICY = True
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    assert ctx.policy is not None
+    declared = {frozenset((f.source, f.target)) for f in ctx.policy.flows}
+    reported: set[frozenset[str]] = set()
+    for network, members in sorted(ctx.topology.members.items()):
+        for i, first in enumerate(members):
+            for second in members[i + 1 :]:
+                pair = frozenset((first, second))
+                if pair in declared or pair in reported or first == second:
+                    continue
+                reported.add(pair)
+                yield Problem(
+                    f"{first!r} and {second!r} share network {network!r} but no flow between them "
+                    "is declared",
+                    ctx.attachment_location(second, network),
+                    service=second,
+                    network=network,
+                )
