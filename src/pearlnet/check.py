@@ -53,8 +53,10 @@ def run_checks(loaded: LoadedProject, selection: Selection | None = None) -> Che
                 service=problem.service,
                 network=problem.network,
             )
-            suppression = loaded.sources.suppression(problem.location)
-            if suppression and rule.id in suppression.rules:
+            suppression = next(
+                (s for s in map(loaded.sources.suppression, (problem.location, *problem.related))
+                 if s and rule.id in s.rules), None)
+            if suppression:
                 if suppression.reason:
                     suppressed.append(replace(finding, suppressed=suppression.reason))
                     continue

@@ -24,6 +24,7 @@ class Problem:
     service: str | None = None
     network: str | None = None
     severity: Severity | None = None  # None: the rule's default
+    related: tuple[Location | None, ...] = ()  # other lines where a suppression may stand
 
 
 @dataclass
@@ -46,6 +47,14 @@ class Context:
 
     def attachment_location(self, service: str, network: str) -> Location | None:
         return self.sources.locate("services", service, "networks", network)
+
+    def alias_location(self, service: str, network: str, alias: str) -> Location | None:
+        keys = ("services", service, "networks", network, "aliases")
+        for doc in reversed(self.sources.documents):
+            for index, item in enumerate(doc.items(keys)):
+                if str(getattr(item, "value", "")).lower() == alias.lower():
+                    return self.sources.value((*keys, index))
+        return self.attachment_location(service, network)
 
     def network_location(self, network: str) -> Location | None:
         return self.sources.locate("networks", network)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pearlnet.findings import Severity
+from pearlnet.findings import Location, Severity
 from pearlnet.rules.base import Context, Problem
 
 ID = "PN106"
@@ -29,12 +29,25 @@ SEVERITY = Severity.WARNING
 NEEDS_POLICY = False
 
 
+def _mentioned_in_sources(ctx: Context) -> set[str]:
+    """Networks any service names in the files, profiles or not."""
+    names: set[str] = set()
+    for doc in ctx.sources.documents:
+        for service in doc.entries(("services",)):
+            names.update(doc.entries(("services", service, "networks")))
+            names.update(str(getattr(n, "value", "")) for n in doc.items(("services", service, "networks")))
+    return names
+
+
 def check(ctx: Context) -> Iterator[Problem]:
+    # Compose leaves unused networks out of its model: the files say what was declared.
     used = {net for svc in ctx.project.services.values() for net in svc.attachments}
-    for key, network in ctx.project.networks.items():
-        if key in used or not network.declared:
-            continue
-        location = ctx.sources.find(("networks", key))
-        if location is None:
-            continue  # added by Compose itself, not by the user
-        yield Problem(f"network {key!r} is declared but no service uses it", location, network=key)
+    used |= _mentioned_in_sources(ctx)
+    declared: dict[str, Location] = {}
+    for doc in ctx.sources.documents:
+        for key, (key_node, _) in doc.entries(("networks",)).items():
+            declared.setdefault(key, Location(doc.display, key_node.start_mark.line + 1,
+                                              key_node.start_mark.column + 1))
+    for key, location in sorted(declared.items()):
+        if key not in used and key != "default":
+            yield Problem(f"network {key!r} is declared but no service uses it", location, network=key)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pearlnet.findings import Severity
+from pearlnet.findings import Location, Severity
 from pearlnet.model.project import Port
 from pearlnet.rules.base import Context, Problem
 
@@ -40,6 +40,11 @@ def _overlap(a: str, b: str) -> bool:
     return both_v6 and (a in wild or b in wild)
 
 
+def _order(item: tuple[str, Location | None]) -> tuple[str, int]:
+    location = item[1]
+    return (location.file, location.line or 0) if location else ("", 0)
+
+
 def check(ctx: Context) -> Iterator[Problem]:
     seen: dict[tuple[int, str], list[tuple[str, Port]]] = {}
     for name, service in ctx.project.services.items():
@@ -50,11 +55,15 @@ def check(ctx: Context) -> Iterator[Problem]:
             claims = seen.setdefault((host_port, port.protocol), [])
             for other_name, other in claims:
                 if _overlap(port.bind_address, other.bind_address):
+                    # Point at whichever publication comes later in the files.
+                    here, there = ctx.port_location(name, port), ctx.port_location(other_name, other)
+                    first, second = sorted([(other_name, there), (name, here)], key=_order)
                     yield Problem(
                         f"host port {port.bind_address}:{host_port}/{port.protocol} is published by "
-                        f"{other_name!r} and again by {name!r}",
-                        ctx.port_location(name, port),
-                        service=name,
+                        f"{first[0]!r} and again by {second[0]!r}",
+                        second[1],
+                        service=second[0],
+                        related=(first[1],),
                     )
                     break
             claims.append((name, port))

@@ -40,7 +40,8 @@ def check(ctx: Context) -> Iterator[Problem]:
         for name, answers in sorted(names.items()):
             if len(answers) < 2:
                 continue
-            first, *others = answers
+            # The owner of a name is the service called that; the others are the duplicates.
+            first, *others = sorted(answers, key=lambda a: a.via != "service name")
             for other in others:
                 location = _name_location(ctx, other.service, network, other.via, name)
                 yield Problem(
@@ -66,10 +67,7 @@ def check(ctx: Context) -> Iterator[Problem]:
 
 def _name_location(ctx: Context, service: str, network: str, via: str, name: str) -> Location | None:
     if via == "alias":
-        for doc in reversed(ctx.sources.documents):
-            for index, item in enumerate(doc.items(("services", service, "networks", network, "aliases"))):
-                if str(getattr(item, "value", "")).lower() == name:
-                    return ctx.sources.value(("services", service, "networks", network, "aliases", index))
+        return ctx.alias_location(service, network, name)
     if via == "container_name":
         return ctx.sources.locate("services", service, "container_name")
     return ctx.attachment_location(service, network)

@@ -55,7 +55,7 @@ def check(ctx: Context) -> Iterator[Problem]:
                 if not valid_host_name(alias):
                     yield Problem(
                         f"alias {alias!r} of {name!r} on {network!r} is not a valid DNS label",
-                        ctx.sources.locate("services", name, "networks", network, "aliases"),
+                        ctx.alias_location(name, network, alias),
                         service=name,
                         network=network,
                     )

@@ -18,7 +18,8 @@ flows: [proxy -> backend:8000]
 ## Use instead
 Declare the flow if it is needed, split the network if it is not, or suppress
 it on the attachment line with a reason:
-`- space-pearl-public  # pearlnet: ignore PN402 certbot only talks to the internet`
+either service's attachment line carries it:
+`space-pearl-public:  # pearlnet: ignore PN402 certbot only talks to the internet`
 """
 
 from __future__ import annotations
@@ -49,5 +50,6 @@ def check(ctx: Context) -> Iterator[Problem]:
                     "is declared",
                     ctx.attachment_location(second, network),
                     service=second,
+                    related=(ctx.attachment_location(first, network),),
                     network=network,
                 )
