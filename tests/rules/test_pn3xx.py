@@ -115,3 +115,9 @@ def test_pn307_inline_nginx_config_points_into_compose_file(tmp_path: Path) -> N
         "      }\n")
     findings = check(tmp_path, compose, rule="PN307")
     assert positions(findings, "PN307") == [("compose.yaml", line_of(compose, "proxy_pass http://cache"))]
+
+
+def test_pn307_wildcard_listen_urls_are_not_hosts(tmp_path: Path) -> None:
+    compose = SEED_COMPOSE.replace("      REDIS_HOST: cache", "      REDIS_HOST: cache\n"
+                                   "      ASPNETCORE_URLS: http://+:8000\n      BIND_URL: http://*:9000")
+    assert check(tmp_path, compose, rule="PN307") == []

@@ -20,7 +20,7 @@ from pearlnet.secrets import mask_text
 
 UNDEFINED_NETWORK = re.compile(r'service "([^"]+)" refers to undefined network ([^\s:]+)')
 MAX_UNDECLARED = 64
-TIMEOUT_SECONDS = 120
+TIMEOUT_SECONDS = 60
 
 
 @dataclass

@@ -35,6 +35,8 @@ class SourcePort:
 
     @property
     def is_range(self) -> bool:
+        if "$" in (self.published or "") + self.target:
+            return False
         return bool(self.published and "-" in self.published) or "-" in self.target
 
     def matches(self, target: int, protocol: str) -> bool:
@@ -47,8 +49,12 @@ class SourcePort:
             return False
 
 
+INTERPOLATION = re.compile(r"\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*")
+
+
 def _split_short_port(text: str) -> tuple[str | None, str | None, str, str]:
-    spec, _, protocol = text.partition("/")
+    # What a variable holds is Compose's business: it stands as "$" here, never split.
+    spec, _, protocol = INTERPOLATION.sub("$", text).partition("/")
     protocol = protocol or "tcp"
     if spec.startswith("["):
         end = spec.find("]")

@@ -21,6 +21,9 @@ except ImportError:  # pragma: no cover - libyaml is in every PyYAML wheel
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
+# Expanded through its aliases, a document may hold this many nodes. Docker Compose itself
+# expands them and hangs for minutes on a "billion laughs" file, so the bomb stops here.
+MAX_EXPANDED_NODES = 2_000_000
 MERGE_TAG = "tag:yaml.org,2002:merge"
 
 PathKey = str | int
@@ -155,6 +158,34 @@ def walk_scalars(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
                 stack.extend((v, k))
 
 
+def expanded_size(root: yaml.Node, limit: int = MAX_EXPANDED_NODES) -> int:
+    """How many nodes the document has once every alias is expanded (capped at limit + 1)."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    on_path: set[int] = set()
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if key in sizes:
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            sizes[key] = 1
+            continue
+        children = (list(node.value) if isinstance(node, yaml.SequenceNode)
+                    else [n for pair in node.value for n in pair])
+        if children_done:
+            on_path.discard(key)
+            sizes[key] = min(limit + 1, 1 + sum(sizes.get(id(c), 1) for c in children))
+            continue
+        if key in on_path:  # a recursive alias: libyaml cannot build one, but stay safe
+            sizes[key] = limit + 1
+            continue
+        on_path.add(key)
+        stack.append((node, True))
+        stack.extend((c, False) for c in children if id(c) not in sizes)
+    return sizes.get(id(root), 1)
+
+
 def read_text(path: Path, display: str, *, max_bytes: int = MAX_FILE_BYTES) -> str:
     try:
         size = path.stat().st_size
@@ -194,6 +225,10 @@ def parse(text: str, path: Path, display: str) -> YamlDocument:
         ) from None
     except yaml.YAMLError as exc:
         raise InputError(f"invalid YAML: {exc}", file=display) from None
+    if root is not None and expanded_size(root) > MAX_EXPANDED_NODES:
+        raise InputError(
+            f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} nodes (an anchor bomb?)",
+            file=display, line=1)
     return YamlDocument(path=path, display=display, root=root, lines=text.splitlines())
 
 

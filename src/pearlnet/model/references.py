@@ -24,6 +24,7 @@ from pearlnet.secrets import mask_text
 HOST_KEY = re.compile(r"(HOST|HOSTNAME|ADDR|ADDRESS|SERVER|URL|URI|DSN|ENDPOINT)$", re.IGNORECASE)
 URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://(?P<netloc>[^/?#\s]*)")
 HOST_PORT = re.compile(r"^(?P<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+):(?P<port>\d{1,5})$")
+HOST_CHARS = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$")
 LABELISH = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62})$")
 NOT_HOSTS = frozenset({
     "true", "false", "yes", "no", "on", "off", "none", "null", "nil", "auto", "default",
@@ -84,8 +85,8 @@ def _host_port_plain(netloc: str) -> tuple[str, int | None] | None:
         port = rest.lstrip(":")
         return host, int(port) if port.isdigit() else None
     host, _, port = netloc.partition(":")
-    if not host or "$" in host:
-        return None
+    if not HOST_CHARS.match(host):
+        return None  # empty, a variable, or a wildcard such as http://+:8000
     return host, int(port) if port.isdigit() and 0 < int(port) < 65536 else None
 
 

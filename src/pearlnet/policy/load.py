@@ -66,7 +66,9 @@ class _Reader:
         raise self.fail(node, f"{what} must be a service or network name")
 
     def port(self, node: yaml.Node, what: str) -> int:
-        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int":
+        # Quoted numbers are accepted: Compose needs string keys inside x-pearlnet.
+        if isinstance(node, yaml.ScalarNode) and node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:str") \
+                and str(node.value).isdigit():
             value = int(node.value)
             if 1 <= value <= 65535:
                 return value

@@ -44,6 +44,7 @@ def check(ctx: Context) -> Iterator[Problem]:
             if entry.is_range:
                 yield Problem(f"service {name!r} publishes a port range ({entry.published or entry.target})",
                               entry.location, service=name)
-            elif not entry.published:
-                yield Problem(f"service {name!r} publishes container port {entry.target} on a random "
-                              "host port", entry.location, service=name)
+        for port in service.ports:
+            if port.published is None:
+                yield Problem(f"service {name!r} publishes container port {port.target} on a random host port",
+                              ctx.port_location(name, port), service=name)
