@@ -46,16 +46,18 @@ def run_checks(loaded: LoadedProject, selection: Selection | None = None) -> Che
         run.append(rule)
         for problem in rule.check(context):
             finding = Finding(
-                rule=rule.id,
-                severity=problem.severity if problem.severity is not None else rule.severity,
-                message=loaded.masker(problem.message),
-                location=problem.location,
-                service=problem.service,
-                network=problem.network,
+                rule.id,
+                problem.severity if problem.severity is not None else rule.severity,
+                loaded.masker(problem.message),
+                problem.location,
+                problem.service,
+                problem.network,
             )
-            suppression = next(
-                (s for s in map(loaded.sources.suppression, (problem.location, *problem.related))
-                 if s and rule.id in s.rules), None)
+            suppression = None
+            if loaded.sources.has_suppressions:
+                suppression = next(
+                    (s for s in map(loaded.sources.suppression, (problem.location, *problem.related))
+                     if s and rule.id in s.rules), None)
             if suppression:
                 if suppression.reason:
                     suppressed.append(replace(finding, suppressed=suppression.reason))

@@ -13,14 +13,17 @@ class Severity(enum.IntEnum):
 
     @property
     def label(self) -> str:
-        return self.name.lower()
+        return _LABELS[self]
 
     @classmethod
     def parse(cls, text: str) -> Severity:
         return cls[text.upper()]
 
 
-@dataclass(frozen=True)
+_LABELS = {s: s.name.lower() for s in Severity}
+
+
+@dataclass(frozen=True, slots=True)
 class Location:
     """A place in a file the user owns; line and column are 1-based."""
 
@@ -37,7 +40,7 @@ class Location:
         return ":".join(parts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     rule: str
     severity: Severity

@@ -20,6 +20,8 @@ def is_credential_key(key: str) -> bool:
 
 def mask_text(text: str) -> str:
     """Hide the password part of every URL in text."""
+    if "@" not in text:
+        return text
     return URL_USERINFO.sub(lambda m: f"{m['scheme']}{m['user']}:{MASK}@", text)
 
 

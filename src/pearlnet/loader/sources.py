@@ -76,6 +76,15 @@ class Sources:
     def __init__(self, project_dir: Path, documents: Sequence[YamlDocument]) -> None:
         self.project_dir = project_dir
         self.documents = list(documents)
+        self._found: dict[tuple[tuple[PathKey, ...], bool], Location | None] = {}
+        self._suppressions: dict[str, dict[int, Suppression]] | None = None
+
+    def prepare(self) -> None:
+        """Index every service's mappings now, while Compose is still running."""
+        for doc in self.documents:
+            for service in doc.entries(("services",)):
+                for key in doc.entries(("services", service)):
+                    doc.entries(("services", service, key))
 
     def display(self, path: Path) -> str:
         try:
@@ -85,11 +94,17 @@ class Sources:
 
     def find(self, keys: Sequence[PathKey], *, key: bool = True) -> Location | None:
         """Where the item at keys is written, in the last file that writes it."""
+        memo = (tuple(keys), key)
+        if memo in self._found:
+            return self._found[memo]
+        found = None
         for doc in reversed(self.documents):
             node = doc.key_node(keys) if key and isinstance(keys[-1], str) else doc.node(keys)
             if node is not None:
-                return Location(doc.display, node.start_mark.line + 1, node.start_mark.column + 1)
-        return None
+                found = Location(doc.display, node.start_mark.line + 1, node.start_mark.column + 1)
+                break
+        self._found[memo] = found
+        return found
 
     def locate(self, *keys: PathKey) -> Location | None:
         """The item at keys, or the nearest enclosing item that exists."""
@@ -102,16 +117,27 @@ class Sources:
     def value(self, keys: Sequence[PathKey]) -> Location | None:
         return self.find(keys, key=False)
 
+    @property
+    def has_suppressions(self) -> bool:
+        return any(self._suppression_table().values())
+
     def suppression(self, location: Location | None) -> Suppression | None:
+        """The `# pearlnet: ignore ID reason` comment on the line of location, if any."""
         if location is None or location.line is None:
             return None
-        for doc in self.documents:
-            if doc.display == location.file:
-                match = SUPPRESSION.search(doc.line_text(location.line))
-                if match:
-                    ids = frozenset(i.strip() for i in match["ids"].split(","))
-                    return Suppression(ids, match["reason"].strip())
-        return None
+        return self._suppression_table().get(location.file, {}).get(location.line)
+
+    def _suppression_table(self) -> dict[str, dict[int, Suppression]]:
+        if self._suppressions is None:
+            self._suppressions = {}
+            for doc in self.documents:
+                table = self._suppressions.setdefault(doc.display, {})
+                for number, text in enumerate(doc.lines, 1):
+                    match = SUPPRESSION.search(text) if "pearlnet" in text else None
+                    if match:
+                        ids = frozenset(i.strip() for i in match["ids"].split(","))
+                        table[number] = Suppression(ids, match["reason"].strip())
+        return self._suppressions
 
     def ports(self, service: str) -> list[SourcePort]:
         """The ports entries of a service from the last file that lists them."""

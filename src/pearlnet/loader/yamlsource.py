@@ -39,14 +39,18 @@ class YamlDocument:
     root: yaml.Node | None
     lines: list[str]
     _mappings: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(default_factory=dict)
+    _nodes: dict[tuple[PathKey, ...], yaml.Node | None] = field(default_factory=dict)
 
     def node(self, keys: Sequence[PathKey]) -> yaml.Node | None:
-        node = self.root
-        for key in keys:
-            if node is None:
-                return None
-            node = child(node, key, self._mappings)
-        return node
+        path = tuple(keys)
+        if path in self._nodes:
+            return self._nodes[path]
+        if not path:
+            return self.root
+        parent = self.node(path[:-1])
+        found = None if parent is None else child(parent, path[-1], self._mappings)
+        self._nodes[path] = found
+        return found
 
     def key_node(self, keys: Sequence[PathKey]) -> yaml.Node | None:
         """The node of the last key itself (where a mapping entry starts)."""
@@ -225,7 +229,8 @@ def parse(text: str, path: Path, display: str) -> YamlDocument:
         ) from None
     except yaml.YAMLError as exc:
         raise InputError(f"invalid YAML: {exc}", file=display) from None
-    if root is not None and expanded_size(root) > MAX_EXPANDED_NODES:
+    # Without both an anchor and an alias there is nothing to expand.
+    if root is not None and "&" in text and "*" in text and expanded_size(root) > MAX_EXPANDED_NODES:
         raise InputError(
             f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} nodes (an anchor bomb?)",
             file=display, line=1)

@@ -36,13 +36,15 @@ NGINX_FILE_LIMIT = 1024 * 1024
 NGINX_DIR_FILES = 50
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
     service: str
     host: str
     port: int | None
     where: str  # what the user wrote it in, e.g. "environment DATABASE_URL"
-    location: Location | None
+    # Where it is written: a Location, or the Compose key path to look up only when a
+    # finding needs it (most references never do, and lookups cost on large projects).
+    anchor: Location | tuple[str, ...] | None
     is_ip: bool
 
     @property
@@ -50,7 +52,12 @@ class Reference:
         return not self.is_ip and "." not in self.host and self.host.lower() not in OUTSIDE
 
 
+IP_CHARS = re.compile(r"^\[?[0-9A-Fa-f:.]+\]?$")
+
+
 def is_ip(text: str) -> bool:
+    if not IP_CHARS.match(text) or not any(c in text for c in ".:"):
+        return False  # the cheap refusal: ipaddress raises slowly
     try:
         ipaddress.ip_address(text.strip("[]"))
     except ValueError:
@@ -122,7 +129,7 @@ class ReferenceReader:
         yield from self._environment(svc)
         for field_name, args in (("command", svc.command), ("entrypoint", svc.entrypoint),
                                  ("healthcheck", svc.healthcheck)):
-            location = self.sources.locate("services", svc.name, field_name)
+            location = ("services", svc.name, field_name)
             for arg in args:
                 for token in _tokens(arg):
                     found = _host_port(token)
@@ -130,19 +137,19 @@ class ReferenceReader:
                         yield self._ref(svc, found[0], found[1], field_name, location)
         for name, address in svc.extra_hosts:
             if is_ip(address):
-                location = self.sources.locate("services", svc.name, "extra_hosts", name)
-                yield self._ref(svc, address, None, f"extra_hosts {name}", location)
+                yield self._ref(svc, address, None, f"extra_hosts {name}",
+                                ("services", svc.name, "extra_hosts", name))
         yield from self._nginx(svc)
 
     def _ref(self, svc: Service, host: str, port: int | None, where: str,
-             location: Location | None) -> Reference:
-        return Reference(svc.name, host, port, where, location, is_ip(host))
+             anchor: Location | tuple[str, ...] | None) -> Reference:
+        return Reference(svc.name, host, port, where, anchor, is_ip(host))
 
     def _environment(self, svc: Service) -> Iterator[Reference]:
         for key, value in svc.environment.items():
             if not value:
                 continue
-            location = self.sources.locate("services", svc.name, "environment", key)
+            location = ("services", svc.name, "environment", key)
             seen: set[tuple[str, int | None]] = set()
             url = URL.match(value.strip())
             if url:
@@ -229,7 +236,7 @@ def nginx_references(path: Path) -> Iterator[tuple[str, int | None, str, int]]:
     try:
         payload = crossplane.parse(str(path), single=True, catch_errors=True,
                                    check_ctx=False, check_args=False, comments=False)
-    except Exception:
+    except Exception:  # noqa: BLE001 - crossplane raises many kinds on broken files
         return
     for config in payload.get("config", []):
         parsed = config.get("parsed") or []

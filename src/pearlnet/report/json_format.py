@@ -39,4 +39,4 @@ def render(report: Report, color: bool = False) -> str:
         "notes": report.notes,
         "summary": report.summary(),
     }
-    return json.dumps(data, indent=2) + "\n"
+    return json.dumps(data, indent=None) + "\n"

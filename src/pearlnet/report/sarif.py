@@ -70,4 +70,4 @@ def render(report: Report, color: bool = False) -> str:
             }
         ],
     }
-    return json.dumps(sarif, indent=2) + "\n"
+    return json.dumps(sarif, indent=None) + "\n"

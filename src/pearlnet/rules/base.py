@@ -15,7 +15,7 @@ from pearlnet.model.topology import Topology
 from pearlnet.policy.model import Policy
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """What a rule found; the engine turns it into a Finding."""
 
@@ -41,6 +41,11 @@ class Context:
     @cached_property
     def references(self) -> list[Reference]:
         return ReferenceReader(self.project, self.sources).read()
+
+    def reference_location(self, ref: Reference) -> Location | None:
+        if isinstance(ref.anchor, tuple):
+            return self.sources.locate(*ref.anchor)
+        return ref.anchor
 
     def service_location(self, service: str) -> Location | None:
         return self.sources.locate("services", service)

@@ -43,6 +43,6 @@ def check(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 f"service {ref.service!r} names {describe(ref)} by IP address in {ref.where}; "
                 "use the peer's DNS name",
-                ref.location,
+                ctx.reference_location(ref),
                 service=ref.service,
             )

@@ -68,6 +68,6 @@ def check(ctx: Context) -> Iterator[Problem]:
         yield Problem(
             f"{ref.service!r} refers to {describe(ref)} in {ref.where}, which does not resolve from "
             f"its networks ({networks}): {why}",
-            ref.location,
+            ctx.reference_location(ref),
             service=ref.service,
         )

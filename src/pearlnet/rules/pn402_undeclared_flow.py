@@ -36,20 +36,21 @@ NEEDS_POLICY = True
 
 def check(ctx: Context) -> Iterator[Problem]:
     assert ctx.policy is not None
-    declared = {frozenset((f.source, f.target)) for f in ctx.policy.flows}
-    reported: set[frozenset[str]] = set()
+    covered = {(f.source, f.target) for f in ctx.policy.flows}
+    covered |= {(b, a) for a, b in covered}
     for network, members in sorted(ctx.topology.members.items()):
+        where = {m: ctx.attachment_location(m, network) for m in members}
         for i, first in enumerate(members):
             for second in members[i + 1 :]:
-                pair = frozenset((first, second))
-                if pair in declared or pair in reported or first == second:
+                if (first, second) in covered or first == second:
                     continue
-                reported.add(pair)
+                covered.add((first, second))  # a pair on several networks is reported once
+                covered.add((second, first))
                 yield Problem(
                     f"{first!r} and {second!r} share network {network!r} but no flow between them "
                     "is declared",
-                    ctx.attachment_location(second, network),
+                    where[second],
                     service=second,
-                    related=(ctx.attachment_location(first, network),),
                     network=network,
+                    related=(where[first],),
                 )
