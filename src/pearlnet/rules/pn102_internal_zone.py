@@ -40,12 +40,8 @@ NEEDS_POLICY = True
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    assert ctx.policy is not None
-    for zone in ctx.policy.zones.values():
-        network = ctx.project.networks.get(zone.network)
-        if zone.exposure != "internal" or network is None or network.external or not network.declared:
-            continue
-        if not network.internal:
+    for zone, network in ctx.zone_networks():
+        if zone.exposure == "internal" and not network.internal:
             yield Problem(
                 f"zone {zone.network!r} is internal in the policy, but the network does not set "
                 "`internal: true`: its containers get a route to the outside",

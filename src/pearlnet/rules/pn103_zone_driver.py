@@ -35,11 +35,7 @@ NEEDS_POLICY = True
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    assert ctx.policy is not None
-    for zone in ctx.policy.zones.values():
-        network = ctx.project.networks.get(zone.network)
-        if network is None or network.external or not network.declared:
-            continue
+    for zone, network in ctx.zone_networks():
         if network.driver != zone.expected_driver:
             yield Problem(
                 f"zone {zone.network!r} must use the {zone.expected_driver!r} driver, "

@@ -17,7 +17,13 @@ while [ $# -gt 0 ]; do
     *) echo "validate-network-aliases: unknown argument $1" >&2; exit 2 ;;
   esac
 done
-command -v pearlnet >/dev/null || { echo "❌ pearlnet is not installed (pip install -e '.[compose]')" >&2; exit 3; }
+python=python3
+if ! command -v pearlnet >/dev/null || ! "$python" -c "import pearlnet" 2>/dev/null; then
+  venv=$(cd "$stack/../.." && pwd)/.venv
+  if [ -x "$venv/bin/pearlnet" ]; then PATH="$venv/bin:$PATH"; else
+    echo "❌ pearlnet is not installed (scripts/setup.sh, or pip install -e '.[compose]')" >&2; exit 3
+  fi
+fi
 
 report=$(mktemp)
 trap 'rm -f "$report"' EXIT
@@ -25,7 +31,7 @@ pearlnet check "$stack" "${files[@]}" --format json -o "$report"
 code=$?
 [ "$code" -ge 2 ] && exit "$code"
 
-python3 - "$report" "$project" "$stack" <<'PY'
+"$python" - "$report" "$project" "$stack" <<'PY'
 import json, subprocess, sys, ssl, urllib.request
 
 from pearlnet.rules import RULES
