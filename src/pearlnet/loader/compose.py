@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pearlnet.errors import ComposeRefused, EnvironmentProblem, InputError
+from pearlnet.errors import ComposeRefused, EnvironmentProblem
 from pearlnet.secrets import mask_text
 
 UNDEFINED_NETWORK = re.compile(r'service "([^"]+)" refers to undefined network ([^\s:]+)')
@@ -172,16 +172,3 @@ class ComposeRunner:
             raise EnvironmentProblem("Docker Compose printed no JSON model")
         warnings = [mask_text(line) for line in err.splitlines() if line.strip()]
         return ComposeResult(model=model, undeclared=undeclared, warnings=warnings)
-
-
-def discover_included(doc_paths: Sequence[Path]) -> list[Path]:
-    """Not used by Compose; only names extra files to read positions from."""
-    return [p for p in doc_paths if p.exists()]
-
-
-def ensure_dir(path: Path) -> Path:
-    if not path.exists():
-        raise InputError("no such directory", file=str(path))
-    if not path.is_dir():
-        raise InputError("is not a directory", file=str(path))
-    return path

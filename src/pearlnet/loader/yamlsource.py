@@ -7,7 +7,7 @@ this module ever expands them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,18 +64,6 @@ class YamlDocument:
         entry = mapping_entries(parent, self._mappings).get(keys[-1])
         return entry[0] if entry else None
 
-    def position(self, keys: Sequence[PathKey], *, key: bool = False) -> Position | None:
-        node = self.key_node(keys) if key else self.node(keys)
-        return node_position(node) if node is not None else None
-
-    def deepest_position(self, keys: Sequence[PathKey]) -> Position | None:
-        """Position of the longest prefix of keys that exists."""
-        for end in range(len(keys), 0, -1):
-            pos = self.position(keys[:end], key=isinstance(keys[end - 1], str))
-            if pos is not None:
-                return pos
-        return None
-
     def entries(self, keys: Sequence[PathKey]) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         node = self.node(keys)
         if isinstance(node, yaml.MappingNode):
@@ -85,9 +73,6 @@ class YamlDocument:
     def items(self, keys: Sequence[PathKey]) -> list[yaml.Node]:
         node = self.node(keys)
         return list(node.value) if isinstance(node, yaml.SequenceNode) else []
-
-    def line_text(self, line: int) -> str:
-        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
 
 
 def node_position(node: yaml.Node) -> Position:
@@ -142,24 +127,6 @@ def child(
 
 def scalar(node: yaml.Node | None) -> str | None:
     return str(node.value) if isinstance(node, yaml.ScalarNode) else None
-
-
-def walk_scalars(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
-    """Every scalar below node, each shared (aliased) node visited once."""
-    seen: set[int] = set()
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        if isinstance(current, yaml.ScalarNode):
-            yield current
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(reversed(current.value))
-        elif isinstance(current, yaml.MappingNode):
-            for k, v in reversed(current.value):
-                stack.extend((v, k))
 
 
 def expanded_size(root: yaml.Node, limit: int = MAX_EXPANDED_NODES) -> int:

@@ -123,6 +123,3 @@ class Topology:
         for network in self.networks_of(source):
             answers.extend(self.dns.get(network, {}).get(lowered, []))
         return answers
-
-    def can_connect(self, source: str, target: str) -> bool:
-        return bool(self.shared_networks(source, target))
