@@ -37,6 +37,7 @@ def run_checks(loaded: LoadedProject, selection: Selection | None = None) -> Che
     suppressed: list[Finding] = []
     run: list[Rule] = []
     skipped: list[Rule] = []
+    any_suppression = loaded.sources.has_suppressions
     for rule in RULES.values():
         if not selection.wants(rule.id):
             continue
@@ -54,7 +55,7 @@ def run_checks(loaded: LoadedProject, selection: Selection | None = None) -> Che
                 problem.network,
             )
             suppression = None
-            if loaded.sources.has_suppressions:
+            if any_suppression:
                 suppression = next(
                     (s for s in map(loaded.sources.suppression, (problem.location, *problem.related))
                      if s and rule.id in s.rules), None)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from pearlnet.report.model import Report
+if TYPE_CHECKING:  # the model pulls in the rules; the CLI needs FORMATS before Compose starts
+    from pearlnet.report.model import Report
 
-Renderer = Callable[[Report, bool], str]
+Renderer = Callable[["Report", bool], str]
 
 
 def renderer(name: str) -> Renderer:
