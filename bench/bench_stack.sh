@@ -24,7 +24,7 @@ trap cleanup EXIT
 docker images -q --filter label=org.pearlnet.testbed=1 | xargs -r docker rmi -f >/dev/null 2>&1 || true
 docker images --format '{{.Repository}}:{{.Tag}}' pearlnet-testbed-base | xargs -r docker rmi -f >/dev/null
 what="from the cached tarball (import + build)"
-if [ "${1:-}" = --cold ]; then rm -f "$cache"/testbed-*.tar; what="cold (debootstrap + import + build)"; fi
+if [ "${1:-}" = --cold ]; then rm -f "$cache"/pearlnet-testbed-*.tar; what="cold (debootstrap + import + build)"; fi
 t0=$(now); "$here/scripts/testbed-image.sh" 2>/dev/null; t1=$(now)
 echo "testbed image, $what: $(took "$t0" "$t1")"
 t0=$(now); "$here/scripts/testbed-image.sh" 2>/dev/null; t1=$(now)

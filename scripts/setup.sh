@@ -31,6 +31,7 @@ command -v docker >/dev/null 2>&1 || missing+=(docker.io)
 command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
 command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
 command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v ss >/dev/null 2>&1 || missing+=(iproute2)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]} from Debian's packages"
@@ -48,4 +49,5 @@ fi
 
 if [ "${PEARLNET_SKIP_TESTBED:-}" != 1 ]; then
   "$here/scripts/testbed-image.sh"
+  "$here/scripts/engine26-image.sh"   # the second engine generation the end-to-end tests run on
 fi

@@ -1,4 +1,4 @@
-"""A real Docker daemon, and the Space Pearl stack brought up on the testbed for a test module."""
+"""The Space Pearl stack brought up on the testbed, once per Docker engine generation."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from pearlnet.loader.compose import find_compose
+from tests.e2e.engines import ENGINE26_IMAGE, Engine, copy_image, engine26, host_engine
 
 ROOT = Path(__file__).resolve().parents[2]
 STACK = ROOT / "stacks" / "space-pearl"
@@ -22,29 +23,35 @@ TESTBED = os.environ.get("PEARLNET_TESTBED_IMAGE", "pearlnet-testbed:latest")
 BACKEND_IMAGE = "space-pearl/backend:testbed"
 
 
-def docker_client() -> Any:
-    try:
-        import docker
-
-        client = docker.from_env(timeout=30)
-        client.ping()
-        return client
-    except Exception as exc:  # noqa: BLE001 - any failure means: no daemon here
-        if os.environ.get("PEARLNET_REQUIRE_DOCKER"):
-            pytest.fail(f"Docker daemon required but unreachable: {exc}")
-        pytest.skip(f"no Docker daemon: {exc}")
+def unavailable(reason: str) -> None:
+    if os.environ.get("PEARLNET_REQUIRE_DOCKER"):
+        pytest.fail(reason)
+    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
-def docker_api() -> Any:
-    return docker_client()
+def host() -> Engine:
+    try:
+        return host_engine()
+    except Exception as exc:
+        unavailable(f"Docker daemon required but unreachable: {exc}")
+        raise
+
+
+@pytest.fixture(scope="session")
+def docker_api(host: Engine) -> Any:
+    return host.client
 
 
 @dataclass
 class Stack:
     directory: Path
     compose: list[str]
-    client: Any
+    engine: Engine
+
+    @property
+    def client(self) -> Any:
+        return self.engine.client
 
     def container(self, service: str) -> Any:
         found = self.client.containers.list(filters={"label": [f"com.docker.compose.project={PROJECT}",
@@ -70,16 +77,33 @@ def compose_command(directory: Path) -> list[str]:
             "-f", str(directory / "compose.yaml"), "-f", str(directory / "compose.testbed.yaml")]
 
 
-@pytest.fixture(scope="module")
-def stack(docker_api: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+def deploy(engine: Engine, directory: Path) -> Iterator[Stack]:
+    """Up with --wait on engine, yield, then down; the backend image goes too if the test built it."""
+    command = compose_command(directory)
+    env = {**os.environ, "PEARLNET_TESTBED_IMAGE": TESTBED, **engine.env}
+    backend_existed = bool(engine.client.images.list(name=BACKEND_IMAGE))
     try:
-        docker_api.images.get(TESTBED)
+        up = subprocess.run([*command, "up", "-d", "--wait", "--build", "--wait-timeout", "240"],
+                            capture_output=True, text=True, timeout=420, env=env, check=False)
+        if up.returncode != 0:
+            logs = subprocess.run([*command, "logs", "--no-color", "--tail", "30"], capture_output=True,
+                                  text=True, timeout=60, env=env, check=False).stdout
+            pytest.fail(f"stack did not come up on {engine.name}: {up.stderr[-2000:]}\n{logs[-4000:]}")
+        yield Stack(directory, command, engine)
+    finally:
+        subprocess.run([*command, "down", "-v", "--remove-orphans", "--timeout", "5"], capture_output=True,
+                       timeout=180, env=env, check=False)
+        if not backend_existed:
+            subprocess.run(["docker", "rmi", "-f", BACKEND_IMAGE], capture_output=True, timeout=60,
+                           env=env, check=False)
+
+
+@pytest.fixture(scope="module", params=["host", "engine26"])
+def stack(request: pytest.FixtureRequest, host: Engine, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    try:
+        host.client.images.get(TESTBED)
     except Exception:  # noqa: BLE001
-        pytest.fail(f"testbed image {TESTBED} missing: run scripts/testbed-image.sh (scripts/test.sh does)")
-    taken = [n.name for n in docker_api.networks.list(names=list(NETWORKS)) if n.name in NETWORKS]
-    if taken:
-        pytest.skip(f"networks {taken} already exist (a Space Pearl stack is running): not touching them")
-    backend_existed = bool(docker_api.images.list(name=BACKEND_IMAGE))
+        unavailable(f"testbed image {TESTBED} missing: run scripts/testbed-image.sh (scripts/test.sh does)")
     # A copy of the stack: the secret the test generates never lands in the user's tree.
     directory = tmp_path_factory.mktemp("space-pearl") / "space-pearl"
     shutil.copytree(STACK, directory, ignore=shutil.ignore_patterns("db_password.txt"))
@@ -87,18 +111,16 @@ def stack(docker_api: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     secret = directory / "secrets" / "db_password.txt"
     secret.write_text(os.urandom(12).hex())
     secret.chmod(0o644)
-    command = compose_command(directory)
-    env = {**os.environ, "PEARLNET_TESTBED_IMAGE": TESTBED}
+    if request.param == "host":
+        taken = [n.name for n in host.client.networks.list(names=list(NETWORKS)) if n.name in NETWORKS]
+        if taken:
+            pytest.skip(f"networks {taken} already exist (a Space Pearl stack is running): not touching them")
+        yield from deploy(host, directory)
+        return
     try:
-        up = subprocess.run([*command, "up", "-d", "--wait", "--build", "--wait-timeout", "240"],
-                            capture_output=True, text=True, timeout=420, env=env, check=False)
-        if up.returncode != 0:
-            logs = subprocess.run([*command, "logs", "--no-color", "--tail", "30"], capture_output=True,
-                                  text=True, timeout=60, env=env, check=False).stdout
-            pytest.fail(f"stack did not come up: {up.stderr[-2000:]}\n{logs[-4000:]}")
-        yield Stack(directory, command, docker_api)
-    finally:
-        subprocess.run([*command, "down", "-v", "--remove-orphans", "--timeout", "5"], capture_output=True,
-                       timeout=180, env=env, check=False)
-        if not backend_existed:
-            subprocess.run(["docker", "rmi", "-f", BACKEND_IMAGE], capture_output=True, timeout=60, check=False)
+        host.client.images.get(ENGINE26_IMAGE)
+    except Exception:  # noqa: BLE001
+        unavailable(f"Engine 26 image {ENGINE26_IMAGE} missing: run scripts/engine26-image.sh (scripts/test.sh does)")
+    with engine26(host, shared=(directory,)) as inner:
+        copy_image(host, inner, TESTBED)
+        yield from deploy(inner, directory)

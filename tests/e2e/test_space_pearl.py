@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import socket
 import ssl
-import subprocess
-import urllib.request
 from typing import Any
 
 import pytest
@@ -56,19 +53,8 @@ def connect(stack: Stack, service: str, host: str, port: int, timeout: float = 2
     return stack.python(service, CONNECT.format(host=host, port=port, timeout=timeout))
 
 
-def fetch(url: str) -> tuple[int, str]:
-    context = ssl.create_default_context()
-    context.check_hostname = False
-    context.verify_mode = ssl.CERT_NONE
-    try:
-        with urllib.request.urlopen(url, timeout=10, context=context) as response:
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as err:
-        return err.code, err.read().decode()
-
-
 def test_proxy_serves_the_ui_on_8080(stack: Stack) -> None:
-    status, body = fetch("http://127.0.0.1:8080/")
+    status, body = stack.engine.fetch("http://127.0.0.1:8080/")
     assert status == 200 and "<title>Space Pearl</title>" in body
 
 
@@ -80,7 +66,7 @@ def test_health_over_https_travels_to_db_and_cache_by_alias(stack: Stack) -> Non
         return int(next(x.split(":")[1] for x in info.splitlines() if x.startswith("total_connections_received")))
 
     before = connections()
-    status, body = fetch("https://127.0.0.1:8443/api/health")
+    status, body = stack.engine.fetch("https://127.0.0.1:8443/api/health")
     health = json.loads(body)
     assert status == 200, body
     assert health["db"]["ok"] and health["cache"]["ok"], health
@@ -92,14 +78,14 @@ def test_health_over_https_travels_to_db_and_cache_by_alias(stack: Stack) -> Non
 
 
 def test_tls_certificate_comes_from_certbot_volume(stack: Stack) -> None:
-    pem = ssl.get_server_certificate(("127.0.0.1", 8443), timeout=10)
+    pem = stack.engine.server_certificate(8443)
     on_disk = stack.container("certbot").exec_run(
         ["cat", "/etc/letsencrypt/live/space-pearl/fullchain.pem"]).output.decode()
     assert ssl.PEM_cert_to_DER_cert(pem) == ssl.PEM_cert_to_DER_cert(on_disk)
 
 
 def test_frontend_dev_port_on_loopback_reaches_the_api_through_the_proxy(stack: Stack) -> None:
-    status, body = fetch("http://127.0.0.1:5173/api/health")
+    status, body = stack.engine.fetch("http://127.0.0.1:5173/api/health")
     assert status == 200 and json.loads(body)["status"] == "ok"
 
 
@@ -111,12 +97,9 @@ def test_only_8080_8443_and_loopback_5173_reach_the_host(stack: Stack) -> None:
                 published.add((binding["HostIp"], binding["HostPort"]))
     assert {b for b in published if ":" not in b[0]} == {("0.0.0.0", "8080"), ("0.0.0.0", "8443"),
                                                           ("127.0.0.1", "5173")}
-    listening = subprocess.run(["ss", "-Hltnp"], capture_output=True, text=True, check=True).stdout
-    proxies = {line.split()[3] for line in listening.splitlines() if "docker-proxy" in line}
-    assert {p for p in proxies if not p.startswith("[")} == {"0.0.0.0:8080", "0.0.0.0:8443", "127.0.0.1:5173"}
-    for port in (8080, 8443, 5173):
-        with socket.create_connection(("127.0.0.1", port), timeout=3):
-            pass
+    assert stack.engine.listening() == {"0.0.0.0:8080", "0.0.0.0:8443", "127.0.0.1:5173"}
+    for port, scheme in ((8080, "http"), (8443, "https"), (5173, "http")):
+        assert stack.engine.fetch(f"{scheme}://127.0.0.1:{port}/")[0] == 200
 
 
 def test_frontend_cannot_resolve_or_reach_the_database(stack: Stack) -> None:
@@ -140,7 +123,7 @@ def test_db_resolves_backend_db_client_to_the_backend(stack: Stack) -> None:
 
 def test_tools_are_reached_only_through_the_proxy(stack: Stack) -> None:
     for path, tool in (("/openproject/", "openproject"), ("/n8n/", "n8n")):
-        status, body = fetch(f"http://127.0.0.1:8080{path}")
+        status, body = stack.engine.fetch(f"http://127.0.0.1:8080{path}")
         assert status == 200 and json.loads(body)["service"] == tool
     assert resolve(stack, "backend", "openproject") in UNRESOLVED
     assert connect(stack, "n8n", stack.ip("db", "space-pearl-data"), 5432) in ("timeout", "unreachable")
@@ -152,3 +135,19 @@ def test_networks_are_the_seeds_four_with_the_right_isolation(stack: Stack) -> N
         assert network.attrs["Driver"] == "bridge"
         assert network.attrs["Internal"] is (name != "space-pearl-public")
         assert network.attrs["Labels"]["com.docker.compose.project"] == PROJECT
+
+
+def test_internal_network_blocks_by_address_as_this_engine_does(stack: Stack) -> None:
+    # n8n sits on space-pearl-tools only (internal). Engine 20.10 gives internal networks a
+    # default route and drops the packets (a timeout); since 25.0 there is no route at all.
+    expected = "timeout" if stack.engine.version < (25, 0) else "unreachable"
+    assert connect(stack, "n8n", stack.ip("db", "space-pearl-data"), 5432, timeout=2.0) == expected
+
+
+def test_inspect_names_the_aliases_as_this_engine_does(stack: Stack) -> None:
+    data = stack.container("backend").attrs["NetworkSettings"]["Networks"]["space-pearl-data"]
+    if stack.engine.version < (25, 0):
+        assert "DNSNames" not in data or data["DNSNames"] is None
+        assert "backend-db-client" in data["Aliases"]
+    else:
+        assert {"backend", "backend-db-client"} <= set(data["DNSNames"])
