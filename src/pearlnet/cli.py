@@ -84,8 +84,10 @@ def _exit_code(findings_severities: Sequence[Severity], fail_on: str) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from pearlnet.loader.project import LoadOptions, start_load
 
+    # Compose runs in the project directory: a relative --env-file is the user's, from here.
+    env_file = str(Path(args.env_file).absolute()) if args.env_file else None
     pending = start_load(LoadOptions(
-        project_dir=Path(args.project_dir), files=args.files, env_file=args.env_file,
+        project_dir=Path(args.project_dir), files=args.files, env_file=env_file,
         profiles=args.profiles, policy=args.policy,
     ))
     # Compose runs from here on; the imports below overlap with it.

@@ -120,6 +120,10 @@ def test_env_file_interpolation_and_profiles(tmp_path: Path) -> None:
     env = json.loads(pearlnet(["check", str(tmp_path), "--format", "json", "--env-file",
                                str(tmp_path / "custom.env")]).out)
     assert ["7000" in f["message"] for f in env["findings"]] == [True]
+    # Relative paths are the user's, from where pearlnet runs, not from the project directory.
+    relative = pearlnet(["check", tmp_path.name, "--format", "json", "--env-file", f"{tmp_path.name}/custom.env"],
+                        cwd=tmp_path.parent)
+    assert json.loads(relative.out)["findings"] == env["findings"]
     profiled = json.loads(pearlnet(["check", str(tmp_path), "--format", "json", "--profile", "debug"]).out)
     assert {f["service"] for f in profiled["findings"] if f["rule"] == "PN201"} == {"debug"}
 
