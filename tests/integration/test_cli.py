@@ -39,41 +39,87 @@ def test_reference_stack_testbed_override_has_no_errors() -> None:
     assert result.code == 0, result.out + result.err
 
 
-MISTAKES = {
-    "database port published": (SEED_COMPOSE.replace("    image: postgres\n", "    image: postgres\n"
-                                                      "    ports: [\"5432:5432\"]\n"), {"PN201", "PN202"}),
-    "data network not internal": (SEED_COMPOSE.replace("  data: {internal: true}", "  data: {}"), {"PN102"}),
-    "DATABASE_URL on no shared network": (SEED_COMPOSE.replace("    image: web\n", "    image: web\n    environment:\n"
-                                          "      DATABASE_URL: postgres://u:p4ss@db:5432/x\n"), {"PN307"}),
-    "duplicated alias": (SEED_COMPOSE.replace("    image: redis\n    networks: [data]",
-                                              "    image: redis\n    networks:\n      data: {aliases: [db]}"), {"PN301"}),
-    "network_mode host": (SEED_COMPOSE.replace("    image: redis\n    networks: [data]",
-                                               "    image: redis\n    network_mode: host"), {"PN107"}),
-    "port outside allow-list": (SEED_COMPOSE.replace('"8443:8443"', '"8443:8443", "9090:9090"'), {"PN201"}),
+NGINX = """\
+server {
+    listen 8080;
+    location / { proxy_pass http://frontend:5173; }
+    location /api/ { proxy_pass http://backend:8000; }
+    location /adminer/ { proxy_pass http://adminer:8080; }
+}
+"""
+WITH_NGINX = SEED_COMPOSE.replace("    image: nginx\n", "    image: nginx\n    volumes: [\"./proxy.conf:/etc/nginx/conf.d/default.conf:ro\"]\n")
+
+# name: (compose, {rule: text on the offending line}, extra files); every variant exits 1.
+MISTAKES: dict[str, tuple[str, dict[str, str], dict[str, str]]] = {
+    "database port published": (
+        SEED_COMPOSE.replace("    image: postgres\n", "    image: postgres\n    ports: [\"5432:5432\"]\n"),
+        {"PN201": "5432:5432", "PN202": "5432:5432"}, {}),
+    "data network not internal": (SEED_COMPOSE.replace("  data: {internal: true}", "  data: {}"), {"PN102": "  data: {}"}, {}),
+    "DATABASE_URL on no shared network": (
+        SEED_COMPOSE.replace("    image: web\n", "    image: web\n    environment:\n      DATABASE_URL: postgres://u:p4ss@db:5432/x\n"),
+        {"PN307": "DATABASE_URL: postgres://u:p4ss@db"}, {}),
+    "duplicated alias": (
+        SEED_COMPOSE.replace("    image: redis\n    networks: [data]", "    image: redis\n    networks:\n      data: {aliases: [db]}"),
+        {"PN301": "aliases: [db]"}, {}),
+    "hard-coded container IP": (SEED_COMPOSE.replace("@db:5432/app", "@172.18.0.4:5432/app"),
+                                {"PN305": "DATABASE_URL"}, {}),
+    "network_mode host": (SEED_COMPOSE.replace("    image: redis\n    networks: [data]", "    image: redis\n    network_mode: host"),
+                          {"PN107": "network_mode: host"}, {}),
+    "port outside allow-list": (SEED_COMPOSE.replace('"8443:8443"', '"8443:8443", "9090:9090"'),
+                                {"PN201": '"8443:8443", "9090:9090"'}, {}),
     "service on a zone it is not a member of": (
         SEED_COMPOSE.replace("    image: redis\n    networks: [data]", "    image: redis\n    networks: [data, app]"),
-        {"PN105"}),
-    "docker socket": (SEED_COMPOSE.replace("    image: redis\n", "    image: redis\n"
-                                           "    volumes: [\"/var/run/docker.sock:/var/run/docker.sock\"]\n"), {"PN501"}),
-    "published twice": (SEED_COMPOSE.replace('"127.0.0.1:5173:5173"', '"127.0.0.1:5173:5173", "8443:443"'), {"PN204"}),
-    "missing required alias": (SEED_COMPOSE.replace("aliases: [backend-db-client]", "aliases: []"), {"PN303"}),
-    "denied flow made possible": (SEED_COMPOSE.replace("    image: nginx\n    ports: [\"8080:8080\", \"8443:8443\"]\n"
-                                                       "    networks: [public, app]",
-                                                       "    image: nginx\n    ports: [\"8080:8080\", \"8443:8443\"]\n"
-                                                       "    networks: [public, app, data]"), {"PN403"}),
+        {"PN105": "networks: [data, app]"}, {}),
+    "docker socket": (
+        SEED_COMPOSE.replace("    image: redis\n", "    image: redis\n    volumes: [\"/var/run/docker.sock:/var/run/docker.sock\"]\n"),
+        {"PN501": "docker.sock"}, {}),
+    "nginx proxy_pass to a name the proxy cannot resolve": (WITH_NGINX, {"PN307": "adminer:8080"},
+                                                            {"proxy.conf": NGINX}),
+    "service on the implicit default network": (
+        SEED_COMPOSE.replace("networks:\n  public: {}", "  adminer:\n    image: adminer\nnetworks:\n  public: {}"),
+        {"PN104": "  adminer:"}, {}),
+    "published twice": (SEED_COMPOSE.replace('"127.0.0.1:5173:5173"', '"127.0.0.1:5173:5173", "8443:443"'),
+                        {"PN204": '"8443:443"'}, {}),
+    "missing required alias": (SEED_COMPOSE.replace("aliases: [backend-db-client]", "aliases: []"),
+                               {"PN303": "aliases: []"}, {}),
+    "denied flow made possible": (
+        SEED_COMPOSE.replace("    image: nginx\n    ports: [\"8080:8080\", \"8443:8443\"]\n    networks: [public, app]",
+                             "    image: nginx\n    ports: [\"8080:8080\", \"8443:8443\"]\n    networks: [public, app, data]"),
+        {"PN403": "networks: [public, app, data]"}, {}),
 }
 
 
 @pytest.mark.parametrize("name", sorted(MISTAKES))
-def test_single_mistake_raises_its_rule_and_exit_one(tmp_path: Path, name: str) -> None:
-    compose, expected = MISTAKES[name]
-    result = pearlnet(["check", str(seed(tmp_path, compose)), "--format", "json"])
+def test_single_mistake_raises_its_rule_on_its_line_and_exit_one(tmp_path: Path, name: str) -> None:
+    compose, expected, extra = MISTAKES[name]
+    project = seed(tmp_path, compose)
+    write(project, extra)
+    texts = {"compose.yaml": compose, **extra}
+    result = pearlnet(["check", str(project), "--format", "json", "--fail-on", "warning"])
     assert result.code == 1, result.err
-    rules = {f["rule"] for f in json.loads(result.out)["findings"] if f["severity"] == "error"}
-    assert expected <= rules
-    for finding in json.loads(result.out)["findings"]:
+    findings = json.loads(result.out)["findings"]
+    for rule, needle in expected.items():
+        hits = [f for f in findings if f["rule"] == rule]
+        assert hits, f"{rule} not raised: {findings}"
+        lines = {f["file"]: texts[f["file"]].splitlines()[f["line"] - 1] for f in hits}
+        assert any(needle in line for line in lines.values()), (rule, lines)
+    for finding in findings:
         assert finding["file"] and finding["line"], finding
     assert "p4ss" not in result.out
+
+
+@pytest.mark.parametrize("name", sorted(n for n, (_, rules, _) in MISTAKES.items()
+                                        if {"PN104", "PN305"}.isdisjoint(rules)))
+def test_error_mistakes_exit_one_at_the_default_threshold(tmp_path: Path, name: str) -> None:
+    compose, _, extra = MISTAKES[name]
+    project = seed(tmp_path, compose)
+    write(project, extra)
+    assert pearlnet(["check", str(project)]).code == 1
+
+
+def test_policy_free_run_of_the_clean_stack(tmp_path: Path) -> None:
+    result = pearlnet(["check", str(seed(tmp_path, policy=None)), "--fail-on", "warning"])
+    assert result.code == 0, result.out
 
 
 def test_fail_on_and_select_ignore(tmp_path: Path) -> None:

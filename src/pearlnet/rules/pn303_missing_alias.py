@@ -52,7 +52,8 @@ def check(ctx: Context) -> Iterator[Problem]:
             location = ctx.service_location(required.service)
         else:
             why = f"{required.service!r} does not declare it on {required.network!r}"
-            location = ctx.attachment_location(required.service, required.network)
+            # Its aliases list where there is one, else the attachment.
+            location = ctx.sources.locate("services", required.service, "networks", required.network, "aliases")
         yield Problem(
             f"required alias {required.alias!r} is missing: {why}",
             location,
