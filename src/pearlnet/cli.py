@@ -146,6 +146,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A short-lived process that builds many small objects (YAML nodes) and frees little:
     # the cyclic collector's repeated full passes cost a third of a large check.
     gc.disable()
+    try:
+        return _run(argv)
+    finally:
+        gc.enable()
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
