@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import ssl
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -151,3 +155,18 @@ def test_inspect_names_the_aliases_as_this_engine_does(stack: Stack) -> None:
         assert "backend-db-client" in data["Aliases"]
     else:
         assert {"backend", "backend-db-client"} <= set(data["DNSNames"])
+
+
+def test_seed_validator_passes_on_the_running_stack(stack: Stack) -> None:
+    if stack.engine.container is not None:
+        pytest.skip("the validator probes the machine's own published ports")
+    script = stack.directory / "scripts" / "validate-network-aliases.sh"
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    result = subprocess.run(["bash", str(script), "-p", PROJECT, "-f", "compose.yaml", "-f", "compose.testbed.yaml"],
+                            cwd=stack.directory, capture_output=True, text=True, timeout=120, env=env, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "❌" not in result.stdout
+    assert "✅ backend resolves db" in result.stdout
+    assert "✅ db resolves backend-db-client" in result.stdout
+    assert "✅ frontend cannot resolve db" in result.stdout
+    assert "host ports published: 0.0.0.0:8080, 0.0.0.0:8443, 127.0.0.1:5173" in result.stdout
