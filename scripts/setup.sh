@@ -41,6 +41,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if ! docker info >/dev/null 2>&1; then
+  # A daemon that was killed leaves its pid files behind, and a new one refuses to start.
+  for pidfile in /var/run/docker.pid /var/run/docker/containerd/containerd.pid; do
+    if [ -f "$pidfile" ] && ! kill -0 "$(cat "$pidfile" 2>/dev/null)" 2>/dev/null; then as_root rm -f "$pidfile"; fi
+  done
   log "starting dockerd (log: /var/log/pearlnet-dockerd.log)"
   as_root sh -c 'nohup dockerd >/var/log/pearlnet-dockerd.log 2>&1 &'
   for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 0.5; done
