@@ -7,6 +7,7 @@ import os
 import ssl
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -170,3 +171,24 @@ def test_seed_validator_passes_on_the_running_stack(stack: Stack) -> None:
     assert "✅ db resolves backend-db-client" in result.stdout
     assert "✅ frontend cannot resolve db" in result.stdout
     assert "host ports published: 0.0.0.0:8080, 0.0.0.0:8443, 127.0.0.1:5173" in result.stdout
+
+
+@pytest.mark.parametrize("stack", ["host"], indirect=True)
+def test_health_reports_a_tier_that_is_down_and_recovers(stack: Stack) -> None:
+    cache = stack.container("cache")
+    cache.stop(timeout=5)
+    try:
+        status, body = stack.engine.fetch("https://127.0.0.1:8443/api/health")
+        health = json.loads(body)
+        assert status == 503 and health["status"] == "degraded"
+        assert health["db"]["ok"] and not health["cache"]["ok"]
+        assert health["cache"]["error"]
+    finally:
+        cache.start()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        status, _ = stack.engine.fetch("https://127.0.0.1:8443/api/health")
+        if status == 200:
+            break
+        time.sleep(0.5)
+    assert status == 200
