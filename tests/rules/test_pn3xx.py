@@ -121,3 +121,19 @@ def test_pn307_wildcard_listen_urls_are_not_hosts(tmp_path: Path) -> None:
     compose = SEED_COMPOSE.replace("      REDIS_HOST: cache", "      REDIS_HOST: cache\n"
                                    "      ASPNETCORE_URLS: http://+:8000\n      BIND_URL: http://*:9000")
     assert check(tmp_path, compose, rule="PN307") == []
+
+
+def test_pn307_every_host_of_a_multi_host_url_and_nginx_variables(tmp_path: Path) -> None:
+    nginx = """\
+    server {
+        set $api http://backend:8000;
+        set $api_docs http://docs:8080;
+        location /docs/ { proxy_pass $api_docs; }
+    }
+    """
+    compose = SEED_COMPOSE.replace("      REDIS_HOST: cache", "      REDIS_HOST: cache\n"
+                                   "      MONGO_URL: mongodb://u:pw@db:27017,mongo2:27017/app").replace(
+        "    image: nginx\n", "    image: nginx\n    volumes: [\"./nginx/default.conf:/etc/nginx/conf.d/default.conf:ro\"]\n")
+    findings = check(tmp_path, compose, rule="PN307", extra={"nginx/default.conf": nginx})
+    assert sorted((f.location.file, "mongo2" in f.message, "docs:8080" in f.message) for f in findings
+                  if f.location) == [("compose.yaml", True, False), ("nginx/default.conf", False, True)]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pearlnet.errors import ComposeRefused, EnvironmentProblem
+from pearlnet.loader.discovery import display_path
 from pearlnet.secrets import mask_text
 
 UNDEFINED_NETWORK = re.compile(r'service "([^"]+)" refers to undefined network ([^\s:]+)')
@@ -144,7 +145,7 @@ class ComposeRunner:
                 self._raise_if_not_v2(message)
                 match = UNDEFINED_NETWORK.search(message)
                 if not match or not self.files:
-                    display = self._display(self.files[0]) if self.files else str(self.project_dir)
+                    display = display_path(self.files[0], self.project_dir) if self.files else str(self.project_dir)
                     raise ComposeRefused(f"Docker Compose refused the project: {mask_text(message)}",
                                          file=display)
                 service, network = match.groups()
@@ -154,12 +155,6 @@ class ComposeRunner:
                 extra.write_text(json.dumps({"networks": {n: {} for n in undeclared}}))
                 process = self.start(extra)
         raise ComposeRefused("too many undeclared networks")
-
-    def _display(self, path: Path) -> str:
-        try:
-            return str(path.relative_to(self.project_dir))
-        except ValueError:
-            return str(path)
 
     def _raise_if_not_v2(self, message: str) -> None:
         lowered = message.lower()

@@ -49,3 +49,11 @@ def compose_files(
         sep = env.get("COMPOSE_PATH_SEPARATOR") or os.pathsep
         return [(project_dir / part).resolve() for part in listed.split(sep) if part]
     return _find_default(project_dir)
+
+
+def display_path(path: Path, project_dir: Path) -> str:
+    """How a file is named to the user: relative to the project where it lies inside it."""
+    try:
+        return str(path.resolve().relative_to(project_dir.resolve()))
+    except ValueError:
+        return str(path)

@@ -11,6 +11,7 @@ import yaml
 
 from pearlnet.errors import InputError
 from pearlnet.findings import Location
+from pearlnet.loader.discovery import display_path
 from pearlnet.loader.yamlsource import PathKey, YamlDocument, load, mapping_entries, scalar
 
 SUPPRESSION = re.compile(r"#\s*pearlnet:\s*ignore\s+(?P<ids>[A-Z]{2}\d{3}(?:\s*,\s*[A-Z]{2}\d{3})*)(?P<reason>.*)$")
@@ -87,10 +88,7 @@ class Sources:
                     doc.entries(("services", service, key))
 
     def display(self, path: Path) -> str:
-        try:
-            return str(path.resolve().relative_to(self.project_dir.resolve()))
-        except ValueError:
-            return str(path)
+        return display_path(path, self.project_dir)
 
     def find(self, keys: Sequence[PathKey], *, key: bool = True) -> Location | None:
         """Where the item at keys is written, in the last file that writes it."""

@@ -71,19 +71,27 @@ def is_local_address(text: str) -> bool:
     return address.is_loopback or address.is_unspecified
 
 
-def _host_port(token: str) -> tuple[str, int | None] | None:
-    """(host, port) if token names a host; None if it is not a host reference."""
-    url = URL.match(token)
-    if url:
-        netloc = url["netloc"].rpartition("@")[2]
-        return _host_port_plain(netloc.split(",")[0]) if netloc else None
+def _url_hosts(text: str) -> list[tuple[str, int | None]] | None:
+    """The hosts of a URL (several for `mongodb://a:1,b:2/db`); None if text is no URL."""
+    url = URL.match(text)
+    if url is None:
+        return None
+    netloc = url["netloc"].rpartition("@")[2]
+    return [found for found in map(_host_port_plain, netloc.split(",")) if found]
+
+
+def _hosts(token: str) -> list[tuple[str, int | None]]:
+    """(host, port) pairs a token names: a URL's hosts, or a `host:port`."""
+    in_url = _url_hosts(token)
+    if in_url is not None:
+        return in_url
     match = HOST_PORT.match(token)
     if match:
         port = int(match["port"])
         host = match["host"]
         if 0 < port < 65536 and (is_ip(host) or re.search(r"[A-Za-z]", host)):
-            return host.strip("[]"), port
-    return None
+            return [(host.strip("[]"), port)]
+    return []
 
 
 def _host_port_plain(netloc: str) -> tuple[str, int | None] | None:
@@ -130,11 +138,9 @@ class ReferenceReader:
         for field_name, args in (("command", svc.command), ("entrypoint", svc.entrypoint),
                                  ("healthcheck", svc.healthcheck)):
             location = ("services", svc.name, field_name)
-            for arg in args:
-                for token in _tokens(arg):
-                    found = _host_port(token)
-                    if found:
-                        yield self._ref(svc, found[0], found[1], field_name, location)
+            found = {hp for arg in args for token in _tokens(arg) for hp in _hosts(token)}
+            for host, port in sorted(found, key=str):
+                yield self._ref(svc, host, port, field_name, location)
         for name, address in svc.extra_hosts:
             if is_ip(address):
                 yield self._ref(svc, address, None, f"extra_hosts {name}",
@@ -150,24 +156,17 @@ class ReferenceReader:
             if not value:
                 continue
             location = ("services", svc.name, "environment", key)
-            seen: set[tuple[str, int | None]] = set()
-            url = URL.match(value.strip())
-            if url:
-                netloc = url["netloc"].rpartition("@")[2]
-                for part in netloc.split(","):
-                    found = _host_port_plain(part)
-                    if found and found not in seen:
-                        seen.add(found)
-                        yield self._ref(svc, found[0], found[1], f"environment {key}", location)
-                continue
-            for token in _tokens(value):
-                found = _host_port(token)
-                if found is None and HOST_KEY.search(key):
-                    bare = _bare_host(token)
-                    found = (bare, None) if bare else None
-                if found and found not in seen:
-                    seen.add(found)
-                    yield self._ref(svc, found[0], found[1], f"environment {key}", location)
+            # A whole-value URL first: its netloc may list hosts separated by commas.
+            found = _url_hosts(value.strip())
+            if found is None:
+                found = []
+                for token in _tokens(value):
+                    hosts = _hosts(token)
+                    if not hosts and HOST_KEY.search(key) and (bare := _bare_host(token)):
+                        hosts = [(bare, None)]
+                    found += hosts
+            for host, port in dict.fromkeys(found):
+                yield self._ref(svc, host, port, f"environment {key}", location)
 
     def _nginx(self, svc: Service) -> Iterator[Reference]:
         for config in svc.configs:
@@ -250,9 +249,11 @@ def nginx_references(path: Path) -> Iterator[tuple[str, int | None, str, int]]:
                 continue
             target = args[0]
             if name in NGINX_PASS:
-                for var, value in variables.items():
+                # The longest variable that prefixes the target: $api before $a.
+                for var in sorted(variables, key=len, reverse=True):
                     if target.startswith(var):
-                        target = value + target[len(var):]
+                        target = variables[var] + target[len(var):]
+                        break
                 found = _nginx_target(target)
                 if found and found[0] not in upstreams:
                     yield found[0], found[1], name, int(directive.get("line", 0))
@@ -265,10 +266,8 @@ def nginx_references(path: Path) -> Iterator[tuple[str, int | None, str, int]]:
 def _nginx_target(target: str) -> tuple[str, int | None] | None:
     if "$" in target or target.startswith("unix:"):
         return None
-    if "://" not in target:
-        target = "tcp://" + target
-    match = URL.match(target)
-    return _host_port_plain(match["netloc"].rpartition("@")[2]) if match else None
+    hosts = _url_hosts(target if "://" in target else "tcp://" + target)
+    return hosts[0] if hosts else None
 
 
 def _walk(directives: list[dict[str, Any]], parent: str | None = None) -> Iterator[dict[str, Any]]:
